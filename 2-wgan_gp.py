@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Task 2: the Wasserstein GAN with gradient penalty (Gulrajani et al. 2017).
+
+Losses as in the WGAN; instead of clipping, the critic is pushed towards
+1-Lipschitz functions by a penalty on its gradient norm at points
+x_hat = u * x_real + (1 - u) * x_fake, u ~ U[0, 1] per example:
+
+    gradient penalty    mean((||grad D(x_hat)||_2 - 1)^2)
+    critic objective    mean(D(G(z))) - mean(D(x_real)) + lambda_gp * gp
+"""
+import numbers
+
+import tensorflow as tf
+from tensorflow import keras
+
+
+def check_arguments(generator, discriminator, real_examples, batch_size,
+                    disc_iter, learning_rate):
+    """Raise TypeError/ValueError, naming the argument, on what cannot train.
+
+    Size-1 axes are ignored when a real example is compared with a fake:
+    (16, 16) faces feed a generator of (16, 16, 1) pictures, as in the
+    course's mains.
+    """
+    for name, value in (("batch_size", batch_size), ("disc_iter", disc_iter)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be an integer, got {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate,
+                                                         numbers.Real):
+        raise TypeError(f"learning_rate must be a number, got "
+                        f"{learning_rate!r}")
+    if not learning_rate > 0:
+        raise ValueError(f"learning_rate must be positive, got "
+                         f"{learning_rate}")
+    real_shape = tuple(getattr(real_examples, "shape", ()))
+    if len(real_shape) < 2 or batch_size > real_shape[0]:
+        raise ValueError(f"real_examples of shape {real_shape} cannot give "
+                         f"a batch of batch_size={batch_size} examples")
+    fake_shape = tuple(generator.outputs[0].shape[1:])
+    critic_shape = tuple(discriminator.inputs[0].shape[1:])
+    if fake_shape != critic_shape:
+        raise ValueError(f"the generator's output shape {fake_shape} differs "
+                         f"from the discriminator's input shape "
+                         f"{critic_shape}")
+    squeezed = [[d for d in shape if d != 1]
+                for shape in (fake_shape, real_shape[1:])]
+    if squeezed[0] != squeezed[1]:
+        raise ValueError(f"the generator's output shape {fake_shape} differs "
+                         f"from the shape of one real example "
+                         f"{real_shape[1:]}")
+
+
+class WGAN_GP(keras.Model):
+    """A Wasserstein GAN whose critic pays a gradient penalty."""
+
+    def __init__(self, generator, discriminator, latent_generator,
+                 real_examples, batch_size=200, disc_iter=2,
+                 learning_rate=.005, lambda_gp=10):
+        """Keep the two networks, their losses and Adam optimizers.
+
+        generator: keras.Model, latent vectors (k, d) -> examples (k, ...)
+        discriminator: keras.Model, examples (k, ...) -> values (k, 1)
+        latent_generator: callable, k -> k latent vectors, shape (k, d)
+        real_examples: array (n, ...) of real examples
+        lambda_gp: weight of the gradient penalty in the critic objective
+        """
+        super().__init__()
+        check_arguments(generator, discriminator, real_examples,
+                        batch_size, disc_iter, learning_rate)
+        if isinstance(lambda_gp, bool) or not isinstance(lambda_gp,
+                                                         numbers.Real):
+            raise TypeError(f"lambda_gp must be a number, got {lambda_gp!r}")
+        if not lambda_gp >= 0:
+            raise ValueError(f"lambda_gp must be >= 0, got {lambda_gp}")
+        self.latent_generator = latent_generator
+        self.real_examples = real_examples
+        self.generator = generator
+        self.discriminator = discriminator
+        self.batch_size = batch_size
+        self.disc_iter = disc_iter
+        self.learning_rate = learning_rate
+        self.beta_1 = .3
+        self.beta_2 = .9
+        self.lambda_gp = lambda_gp
+
+        self.generator.loss = lambda x: -tf.reduce_mean(x)
+        self.generator.optimizer = keras.optimizers.Adam(
+            learning_rate=self.learning_rate,
+            beta_1=self.beta_1, beta_2=self.beta_2)
+        self.generator.compile(optimizer=self.generator.optimizer,
+                               loss=self.generator.loss)
+
+        self.discriminator.loss = (
+            lambda x, y: tf.reduce_mean(y) - tf.reduce_mean(x))
+        self.discriminator.optimizer = keras.optimizers.Adam(
+            learning_rate=self.learning_rate,
+            beta_1=self.beta_1, beta_2=self.beta_2)
+        self.discriminator.compile(optimizer=self.discriminator.optimizer,
+                                   loss=self.discriminator.loss)
+
+    def get_fake_sample(self, size=None, training=False):
+        """Return generator(latent vectors): `size` fakes (default batch)."""
+        if size is None:
+            size = self.batch_size
+        return self.generator(self.latent_generator(size), training=training)
+
+    def get_real_sample(self, size=None):
+        """Return `size` rows of real_examples, drawn without replacement."""
+        if size is None:
+            size = self.batch_size
+        indices = tf.range(tf.shape(self.real_examples)[0])
+        chosen = tf.random.shuffle(indices)[:size]
+        return tf.gather(self.real_examples, chosen)
+
+    def as_fake(self, real_sample, fake_sample):
+        """Give a real sample the dtype and shape of the fake sample.
+
+        Real examples may be float64, or (16, 16) faces for a generator of
+        (16, 16, 1) pictures: the critic must see both in one layout.
+        """
+        real_sample = tf.cast(real_sample, fake_sample.dtype)
+        return tf.reshape(real_sample, tf.shape(fake_sample))
+
+    def get_interpolated_sample(self, real_sample, fake_sample):
+        """Return u * real + (1 - u) * fake, one u ~ U[0, 1] per example.
+
+        u has shape (batch, 1, ..., 1), so it broadcasts over vectors and
+        pictures alike.
+        """
+        fake_sample = tf.convert_to_tensor(fake_sample)
+        real_sample = tf.cast(real_sample, fake_sample.dtype)
+        batch_shape = tf.shape(fake_sample)[:1]
+        ones = tf.ones_like(tf.shape(fake_sample)[1:])
+        u = tf.random.uniform(tf.concat([batch_shape, ones], axis=0),
+                              dtype=fake_sample.dtype)
+        return u * real_sample + (1 - u) * fake_sample
+
+    def gradient_penalty(self, interpolated_sample):
+        """Return mean over the batch of (||grad_x D(x)||_2 - 1)^2.
+
+        The norm runs over all non-batch axes of the interpolated sample.
+        """
+        interpolated_sample = tf.convert_to_tensor(interpolated_sample)
+        with tf.GradientTape() as tape:
+            tape.watch(interpolated_sample)
+            critic_values = self.discriminator(interpolated_sample,
+                                               training=True)
+        gradients = tape.gradient(critic_values, interpolated_sample)
+        example_axes = tf.range(1, tf.rank(gradients))
+        norms = tf.sqrt(tf.reduce_sum(tf.square(gradients),
+                                      axis=example_axes))
+        return tf.reduce_mean(tf.square(norms - 1))
+
+    def train_step(self, useless_argument):
+        """One step: `disc_iter` penalised critic updates, then one generator
+        update.
+
+        The batch Keras passes is ignored: samples come from
+        real_examples and latent_generator. Returns the last critic's
+        Wasserstein loss (penalty excluded), the generator loss and the last
+        gradient penalty.
+        """
+        for _ in range(self.disc_iter):
+            real_sample = self.get_real_sample()
+            fake_sample = self.get_fake_sample(training=True)
+            real_sample = self.as_fake(real_sample, fake_sample)
+            interpolated_sample = self.get_interpolated_sample(real_sample,
+                                                               fake_sample)
+            with tf.GradientTape() as tape:
+                discr_loss = self.discriminator.loss(
+                    self.discriminator(real_sample, training=True),
+                    self.discriminator(fake_sample, training=True))
+                gp = self.gradient_penalty(interpolated_sample)
+                penalised_loss = discr_loss + self.lambda_gp * gp
+            critic_weights = self.discriminator.trainable_variables
+            self.discriminator.optimizer.apply_gradients(
+                zip(tape.gradient(penalised_loss, critic_weights),
+                    critic_weights))
+
+        with tf.GradientTape() as tape:
+            fake_sample = self.get_fake_sample(training=True)
+            gen_loss = self.generator.loss(
+                self.discriminator(fake_sample, training=True))
+        generator_weights = self.generator.trainable_variables
+        self.generator.optimizer.apply_gradients(
+            zip(tape.gradient(gen_loss, generator_weights),
+                generator_weights))
+
+        return {"discr_loss": discr_loss, "gen_loss": gen_loss, "gp": gp}
