@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Print the yardstick table for face generators saved as .h5 weights.
+
+    python -m gantools.evaluate [--weights data/generator.h5 ...]
+
+Rows: the real-data floor (half A of the real faces against half B), the
+PCA generator of the course's appendix (depth 128, fitted on half A), then
+one row per weight file, each generating 5,000 fakes from normal latent
+vectors. See gantools/evaluation.py for the measures.
+"""
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+from gantools import REPO_ROOT, task
+from gantools.evaluation import PCAGenerator, Yardstick
+from gantools.faces import Faces
+
+COLUMNS = (("swd", "SWD x100", "{:.2f}"), ("nn", "1-NN acc.", "{:.3f}"),
+           ("ks", "KS", "{:.3f}"), ("offset", "offset", "{:+.4f}"))
+DEFAULT_WEIGHTS = os.path.join(REPO_ROOT, "data", "generator.h5")
+
+
+def generator_fakes(weights_path, count, seed):
+    """Return `count` normalised fakes (count, 16, 16, 1) of saved weights.
+
+    The task-3 generator takes the weights through task 4's loader, which
+    reads either .h5 layout; fakes use the inference mode of its
+    BatchNormalization layers.
+    """
+    generator, _ = task("3-generate_faces").convolutional_GenDiscr()
+    task("4-wgan_gp").load_weights_h5(generator, weights_path)
+    latent = np.random.default_rng(seed).standard_normal((count, 16))
+    return generator.predict(tf.constant(latent, "float32"), verbose=0)
+
+
+def reference_rows(yardstick, count, seed):
+    """Measure the real-data floor and the depth-128 PCA generator."""
+    pca = PCAGenerator(yardstick.reference, depth=128)
+    fakes = pca.fake_sample(count, np.random.default_rng(seed))
+    return [("real floor (half A vs half B)",
+             yardstick.measure(yardstick.reference)),
+            ("PCA generator, depth 128", yardstick.measure(fakes))]
+
+
+def format_table(rows):
+    """Return rows [(name, measures)] as a Markdown table."""
+    header = "| generator | " + " | ".join(c[1] for c in COLUMNS) + " |"
+    lines = [header, "|---" * (len(COLUMNS) + 1) + "|"]
+    for name, measures in rows:
+        cells = [fmt.format(measures[key]) for key, _, fmt in COLUMNS]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    """Command-line entry point: print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--weights", nargs="*", default=[DEFAULT_WEIGHTS],
+                        help="generator .h5 files to evaluate")
+    parser.add_argument("--fakes", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    yardstick = Yardstick(Faces().normalized, seed=args.seed)
+    rows = reference_rows(yardstick, args.fakes, args.seed)
+    for path in args.weights:
+        if not os.path.isfile(path):
+            print(f"skipping {path}: no such file (train one with "
+                  f"`make train-faces`)")
+            continue
+        fakes = generator_fakes(path, args.fakes, args.seed)
+        rows.append((os.path.relpath(path), yardstick.measure(fakes)))
+    print(format_table(rows))
+
+
+if __name__ == "__main__":
+    main()
