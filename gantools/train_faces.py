@@ -33,7 +33,8 @@ RECIPES = {
                  learning_rate=5e-4),
 }
 CONFIG_KEYS = ("steps", "batch_size", "disc_iter", "learning_rate", "seed",
-               "ema_decay")
+               "ema_decay", "init_from")
+CALIBRATION_SIZE = 10_000
 GRID_SIZE = 64
 LOSS_KEYS = ("discr_loss", "gen_loss", "gp")
 
@@ -56,6 +57,10 @@ def parse_args(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--snapshot-every", type=int, default=0,
                         help="also keep the weights of every N-th epoch")
+    parser.add_argument("--init-from", metavar="CHECKPOINT",
+                        help="start from another run's checkpoint.npz "
+                        "(networks, optimizers, average) with this run's "
+                        "learning rate: a fine-tuning phase")
     parser.add_argument("--out", default=os.path.join("runs", "faces"))
     parser.add_argument("--resume", action="store_true",
                         help="continue the run saved in --out")
@@ -127,6 +132,7 @@ def training_state(gan, average):
 def restore_state(gan, average, arrays):
     """Put the arrays written by training_state back in place."""
     def group(name):
+        """Return the arrays stored under "name/0", "name/1", ... in order."""
         count = sum(1 for key in arrays if key.startswith(name + "/"))
         return [arrays[f"{name}/{i}"] for i in range(count)]
 
@@ -176,8 +182,31 @@ def load_checkpoint(path):
         return {key: checkpoint[key] for key in checkpoint.files}
 
 
-def export_weights(gan, average, folder, prefix=""):
-    """Write generator, moving-average generator and critic as .h5 files."""
+def recalibrate_batch_norm(generator, latent):
+    """Set every BatchNormalization's moving statistics to the batch
+    statistics of one large latent batch (Izmailov et al. 2018's bn_update).
+
+    Training only ever uses batch statistics; the moving averages lag
+    behind the weights (and mean nothing for averaged weights), so
+    inference mode would draw from another distribution than training.
+    latent: (k, 16) latent vectors, k large (10,000 here).
+    """
+    layers = [layer for layer in generator.layers
+              if isinstance(layer, keras.layers.BatchNormalization)]
+    momenta = [layer.momentum for layer in layers]
+    for layer in layers:
+        layer.momentum = 0.
+    generator(latent, training=True)
+    for layer, momentum in zip(layers, momenta):
+        layer.momentum = momentum
+
+
+def export_weights(gan, average, folder, latent, prefix=""):
+    """Write generator, moving-average generator and critic as .h5 files.
+
+    Both generators get their batch-norm statistics recalibrated on
+    `latent` first; the training state itself is left as it was.
+    """
     save_weights_h5 = task("4-wgan_gp").save_weights_h5
     raw = gan.generator.get_weights()
     for name, net, weights in (
@@ -186,11 +215,18 @@ def export_weights(gan, average, folder, prefix=""):
             ("discriminator.h5", gan.discriminator, None)):
         if weights is not None:
             net.set_weights(weights)
+            recalibrate_batch_norm(net, latent)
         path = os.path.join(folder, prefix + name)
         temporary = path + ".part.h5"
         save_weights_h5(net, temporary)
         os.replace(temporary, path)
     gan.generator.set_weights(raw)
+
+
+def calibration_latent(seed):
+    """The fixed latent batch on which exported generators recalibrate."""
+    rng = np.random.default_rng([seed, 1])
+    return rng.standard_normal((CALIBRATION_SIZE, 16)).astype("float32")
 
 
 def epoch_seed(seed, epoch):
@@ -234,7 +270,7 @@ def draw_grid(gan, grid, faces, path, title):
 
 def finish(gan, average, args, history, faces, grid):
     """Write the final weights, the training GIF and the loss curves."""
-    export_weights(gan, average, args.out)
+    export_weights(gan, average, args.out, calibration_latent(args.seed))
     frames = sorted(os.path.join(args.out, "grids", name)
                     for name in os.listdir(os.path.join(args.out, "grids")))
     save_gif(frames, os.path.join(args.out, "training.gif"))
@@ -260,6 +296,7 @@ def train(args):
                      f"continue it, or choose another --out")
         state = load_checkpoint(checkpoint_path)
         saved = json.loads(str(state["config"]))
+        saved = {key: saved.get(key) for key in CONFIG_KEYS}
         if saved != config:
             sys.exit(f"cannot resume: the run in {args.out} used {saved}, "
                      f"not {config}")
@@ -269,6 +306,11 @@ def train(args):
         history = {key: list(state[f"history/{key}"]) for key in LOSS_KEYS}
         print(f"resuming {args.out} after epoch {start}/{args.epochs}")
     else:
+        if args.init_from:
+            restore_state(gan, average, load_checkpoint(args.init_from))
+            for net in (gan.generator, gan.discriminator):
+                net.optimizer.learning_rate = args.learning_rate
+            print(f"starting from {args.init_from}")
         os.makedirs(os.path.join(args.out, "grids"), exist_ok=True)
         grid = np.random.default_rng(args.seed).standard_normal(
             (GRID_SIZE, 16)).astype("float32")
@@ -291,6 +333,7 @@ def train(args):
                   f"epoch {epoch + 1}, step {(epoch + 1) * args.steps}")
         if args.snapshot_every and (epoch + 1) % args.snapshot_every == 0:
             export_weights(gan, average, args.out,
+                           calibration_latent(args.seed),
                            prefix=f"epoch_{epoch + 1:04d}_")
         means = "  ".join(f"{key} {np.mean(losses[key]):+.4f}"
                           for key in LOSS_KEYS)
