@@ -14,6 +14,7 @@ the weights as .h5 files, a GIF of the grids and the loss curves.
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -58,9 +59,9 @@ def parse_args(argv=None):
     parser.add_argument("--snapshot-every", type=int, default=0,
                         help="also keep the weights of every N-th epoch")
     parser.add_argument("--init-from", metavar="CHECKPOINT",
-                        help="start from another run's checkpoint.npz "
-                        "(networks, optimizers, average) with this run's "
-                        "learning rate: a fine-tuning phase")
+                        help="continue another run's checkpoint.npz (state, "
+                        "history, epoch count, grids) in --out with this "
+                        "run's learning rate: a fine-tuning phase")
     parser.add_argument("--out", default=os.path.join("runs", "faces"))
     parser.add_argument("--resume", action="store_true",
                         help="continue the run saved in --out")
@@ -234,6 +235,14 @@ def epoch_seed(seed, epoch):
     return seed * 100_003 + epoch
 
 
+def copy_grids(source, target):
+    """Copy the grid pictures of an earlier run into this run's folder."""
+    os.makedirs(os.path.join(target, "grids"), exist_ok=True)
+    for name in sorted(os.listdir(os.path.join(source, "grids"))):
+        shutil.copyfile(os.path.join(source, "grids", name),
+                        os.path.join(target, "grids", name))
+
+
 def run_epoch(gan, average, epoch, args):
     """Train one epoch with a Keras progress bar; return per-step losses.
 
@@ -300,20 +309,24 @@ def train(args):
         if saved != config:
             sys.exit(f"cannot resume: the run in {args.out} used {saved}, "
                      f"not {config}")
-        restore_state(gan, average, state)
-        start, elapsed = int(state["epoch"]), float(state["elapsed"])
-        grid = state["grid"]
-        history = {key: list(state[f"history/{key}"]) for key in LOSS_KEYS}
-        print(f"resuming {args.out} after epoch {start}/{args.epochs}")
+        print(f"resuming {args.out} after epoch {int(state['epoch'])}")
+    elif args.init_from:
+        state = load_checkpoint(args.init_from)
+        copy_grids(os.path.dirname(args.init_from), args.out)
+        print(f"continuing {args.init_from} after epoch "
+              f"{int(state['epoch'])} at learning rate {args.learning_rate}")
     else:
-        if args.init_from:
-            restore_state(gan, average, load_checkpoint(args.init_from))
-            for net in (gan.generator, gan.discriminator):
-                net.optimizer.learning_rate = args.learning_rate
-            print(f"starting from {args.init_from}")
+        state = None
         os.makedirs(os.path.join(args.out, "grids"), exist_ok=True)
         grid = np.random.default_rng(args.seed).standard_normal(
             (GRID_SIZE, 16)).astype("float32")
+    if state is not None:
+        restore_state(gan, average, state)
+        for net in (gan.generator, gan.discriminator):
+            net.optimizer.learning_rate = args.learning_rate
+        start, elapsed = int(state["epoch"]), float(state["elapsed"])
+        grid = state["grid"]
+        history = {key: list(state[f"history/{key}"]) for key in LOSS_KEYS}
 
     for epoch in range(start, args.epochs):
         print(f"Epoch {epoch + 1}/{args.epochs}")
