@@ -109,6 +109,18 @@ class WGAN_clip(keras.Model):
         chosen = tf.random.shuffle(indices)[:size]
         return tf.gather(self.real_examples, chosen)
 
+    def fit(self, x=None, *args, steps_per_epoch=None, **kwargs):
+        """Keras's fit, fed an endless stream when steps_per_epoch is set.
+
+        train_step draws its own samples and ignores the batch; left to
+        itself, Keras would batch x and end an epoch early when x holds
+        fewer than steps_per_epoch batches.
+        """
+        if steps_per_epoch is not None:
+            x = tf.data.Dataset.from_tensors(0.).repeat()
+        return super().fit(x, *args, steps_per_epoch=steps_per_epoch,
+                           **kwargs)
+
     def as_fake(self, real_sample, fake_sample):
         """Give a real sample the dtype and shape of the fake sample.
 

@@ -114,6 +114,18 @@ class WGAN_GP(keras.Model):
         chosen = tf.random.shuffle(indices)[:size]
         return tf.gather(self.real_examples, chosen)
 
+    def fit(self, x=None, *args, steps_per_epoch=None, **kwargs):
+        """Keras's fit, fed an endless stream when steps_per_epoch is set.
+
+        train_step draws its own samples and ignores the batch; left to
+        itself, Keras would batch x and end an epoch early when x holds
+        fewer than steps_per_epoch batches.
+        """
+        if steps_per_epoch is not None:
+            x = tf.data.Dataset.from_tensors(0.).repeat()
+        return super().fit(x, *args, steps_per_epoch=steps_per_epoch,
+                           **kwargs)
+
     def as_fake(self, real_sample, fake_sample):
         """Give a real sample the dtype and shape of the fake sample.
 
@@ -149,8 +161,13 @@ class WGAN_GP(keras.Model):
                                                training=True)
         gradients = tape.gradient(critic_values, interpolated_sample)
         example_axes = tf.range(1, tf.rank(gradients))
-        norms = tf.sqrt(tf.reduce_sum(tf.square(gradients),
-                                      axis=example_axes))
+        squares = tf.reduce_sum(tf.square(gradients), axis=example_axes)
+        # sqrt has no derivative at 0, and one vanishing gradient (a
+        # saturated tanh critic) would turn every critic weight into NaN:
+        # where the square sum is 0 the norm is the constant 0.
+        positive = squares > 0
+        norms = tf.where(positive,
+                         tf.sqrt(tf.where(positive, squares, 1.)), 0.)
         return tf.reduce_mean(tf.square(norms - 1))
 
     def train_step(self, useless_argument):
