@@ -122,10 +122,12 @@ def training_state(gan, average):
     """Return every array a checkpoint must hold, keyed by name."""
     groups = {"gen": gan.generator.get_weights(),
               "disc": gan.discriminator.get_weights(),
-              "gen_opt": gan.generator.optimizer.variables,
-              "disc_opt": gan.discriminator.optimizer.variables,
+              "gen_opt": [v.numpy() for v in
+                          gan.generator.optimizer.variables],
+              "disc_opt": [v.numpy() for v in
+                           gan.discriminator.optimizer.variables],
               "ema": average.values()}
-    return {f"{group}/{i}": np.array(array)
+    return {f"{group}/{i}": np.asarray(array)
             for group, arrays in groups.items()
             for i, array in enumerate(arrays)}
 
