@@ -1,7 +1,8 @@
 # Set-up, tests, demos and training for the gans course.
 #   make test         course runtime: Python 3.9, TensorFlow 2.15 (Keras 2)
 #   make test-latest  current runtime: Python 3.12, TensorFlow 2.21 (Keras 3)
-#   make demo | train-faces ARGS="..." | evaluate ARGS="..." | data | clean
+#   make demo | train-faces ARGS="..." | evaluate ARGS="..." | figures |
+#   data | clean
 SHELL := /bin/bash
 VENV ?= .venv
 REQUIREMENTS ?= requirements.txt
@@ -12,7 +13,7 @@ FACES := data/small_res_faces_10000.npy
 ARGS ?=
 PYTEST_ARGS ?= -q
 
-.PHONY: setup test test-latest demo train-faces evaluate data clean
+.PHONY: setup test test-latest demo train-faces evaluate figures data clean
 
 setup: $(VENV)/installed.stamp data
 
@@ -67,6 +68,17 @@ train-faces: setup
 
 evaluate: setup
 	$(PYTHON) -m gantools.evaluate $(ARGS)
+
+# The README's figures: the five demos at their default settings, timed
+# (about 15 minutes on 2 cores), then the pictures of the training run RUN.
+RUN ?= runs/faces-finetune
+figures: setup
+	$(PYTHON) benchmarks/bench_demos.py --out docs/figures
+	rm -f docs/figures/*-main.log
+	@for name in training.gif losses.png final_grid.png; do \
+	  if [ -f $(RUN)/$$name ]; then cp $(RUN)/$$name docs/figures/faces-$$name; \
+	  else echo "no $(RUN)/$$name: train with make train-faces"; fi; \
+	done
 
 # Generated files only: the virtual environments, the data and the
 # training runs (runs/, hours of work) stay.
