@@ -24,7 +24,7 @@ import numpy as np
 from gantools import task
 from gantools.demo import demo_parser, load_faces, output, parse_demo, saved
 from gantools.evaluation import PCAGenerator
-from gantools.metrics import principal_sums_of_squares
+from gantools.metrics import ks_to_chi2, principal_sums_of_squares
 from gantools.networks import generate
 from gantools.plots import critic_sorted_faces, critic_values, face_grid
 from gantools.plots import chi2_histograms
@@ -107,6 +107,9 @@ def appendix(G, faces, args):
         count = 1000 if args.quick else 10000
         fakes = generate(G.generator, G.latent_generator(count))
         sums[f"{count} GAN fakes"] = principal_sums_of_squares(fakes)
+    for name, values in sums.items():
+        print(f"{name}: KS distance to chi-squared_49 = "
+              f"{ks_to_chi2(values, 49, rng):.3f}")
     saved(chi2_histograms(sums, 49, "are the principal coordinates "
                           "independent? (PCA fitted on each sample)",
                           output(args, "4-sums_of_squares.png"), args.show))

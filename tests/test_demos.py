@@ -15,7 +15,7 @@ import pytest
 from gantools.faces import FACES_PATH
 from gantools.metrics import (expected_mean_squared_dist_cloud_to_center,
                               expected_squared_dist_barycenter_to_center,
-                              mean_squared_dist_cloud_to_center,
+                              ks_to_chi2, mean_squared_dist_cloud_to_center,
                               principal_sums_of_squares,
                               squared_dist_barycenter_to_center)
 from gantools.randomness import set_seeds
@@ -141,6 +141,7 @@ def test_4_main_without_weights(started):
     stdout = finish(started["4-main.py"])
     out = started["4-main.py"][1]
     assert "gantools.train_faces" in stdout
+    assert "real faces: KS distance to chi-squared_49 = " in stdout
     assert_saved(stdout, out, APPENDIX_FIGURES)
     for name in PLAY_FIGURES:
         assert not os.path.exists(os.path.join(out, name))
@@ -224,6 +225,19 @@ def test_principal_sums_of_squares():
         sums = principal_sums_of_squares(sample, depth=5, rng=shuffle)
         assert sums.shape == (500,)
         assert sums.mean() == pytest.approx(5)
+
+
+def test_ks_to_chi2():
+    """Sums of k squared normals are chi-squared_k; a shifted sample is not.
+
+    The first distance is sampling error (~ 1.36 / sqrt(5000) = .019 at
+    most, 95% of the time); a shift by about one standard deviation
+    (sqrt(2 * 49) = 9.9) opens a gap near 2 Phi(.5) - 1 = .38.
+    """
+    rng = np.random.default_rng(0)
+    sums = np.sum(rng.standard_normal((5000, 49)) ** 2, axis=1)
+    assert ks_to_chi2(sums, 49, rng) < 0.02
+    assert ks_to_chi2(sums + 10, 49, rng) > 0.3
 
 
 def test_segment():
