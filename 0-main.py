@@ -7,11 +7,12 @@ Both runs follow the course: networks of shape [1, 10, 10, 2] and
 0-four_clouds.png (the six views of visualize_5D).
 """
 from gantools import task
-from gantools.demo import demo_parser, output, parse_demo, saved
+from gantools.demo import (demo_parser, four_clouds_demo, output,
+                           parse_demo, saved)
 from gantools.networks import train_gan
-from gantools.plots import visualize_2D, visualize_5D
+from gantools.plots import visualize_2D
 from gantools.randomness import set_seeds
-from gantools.toy import circle_example, four_clouds_example
+from gantools.toy import circle_example
 
 Simple_GAN = task("0-simple_gan").Simple_GAN
 
@@ -27,12 +28,7 @@ def main():
     saved(visualize_2D(G, f"Simple_GAN on the circle, {epochs} x {steps} "
                        "steps", output(args, "0-circle.png"), args.show))
 
-    set_seeds(args.seed)
-    G = train_gan(Simple_GAN, four_clouds_example(1000), [2, 10, 10, 5],
-                  epochs, steps, learning_rate=.001)
-    saved(visualize_5D(G, f"Simple_GAN on four clouds, {epochs} x {steps} "
-                       "steps", output(args, "0-four_clouds.png"), args.show,
-                       size=1000 if args.quick else 10000))
+    four_clouds_demo(Simple_GAN, args, "0-four_clouds.png")
 
 
 if __name__ == "__main__":

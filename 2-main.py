@@ -12,16 +12,16 @@ Figures: 2-cloud_losses.png (losses and measures) and 2-cloud_pictures.png
 (100 vectors of each model and of the real cloud as 7x7 pictures).
 """
 from gantools import task
-from gantools.demo import demo_parser, output, parse_demo, saved
+from gantools.demo import (demo_parser, four_clouds_demo, output,
+                           parse_demo, saved)
 from gantools.metrics import (expected_mean_squared_dist_cloud_to_center,
                               expected_squared_dist_barycenter_to_center,
                               mean_squared_dist_cloud_to_center,
                               squared_dist_barycenter_to_center)
 from gantools.networks import train_gan
-from gantools.plots import (cloud_losses, recorded_losses, vector_pictures,
-                            visualize_5D)
+from gantools.plots import cloud_losses, recorded_losses, vector_pictures
 from gantools.randomness import set_seeds
-from gantools.toy import cloud_in_the_corner, four_clouds_example
+from gantools.toy import cloud_in_the_corner
 
 Simple_GAN = task("0-simple_gan").Simple_GAN
 WGAN_clip = task("1-wgan_clip").WGAN_clip
@@ -46,13 +46,7 @@ def measure(name, G):
 def main():
     """Train on the four clouds, then compare the three GANs."""
     args = parse_demo(demo_parser(__doc__))
-    epochs, steps = (2, 5) if args.quick else (16, 100)
-    set_seeds(args.seed)
-    G = train_gan(WGAN_GP, four_clouds_example(1000), [2, 10, 10, 5],
-                  epochs, steps, learning_rate=.001)
-    saved(visualize_5D(G, f"WGAN_GP on four clouds, {epochs} x {steps} "
-                       "steps", output(args, "2-four_clouds.png"), args.show,
-                       size=1000 if args.quick else 10000))
+    four_clouds_demo(WGAN_GP, args, "2-four_clouds.png")
 
     epochs, steps = (1, 3) if args.quick else (100, 250)
     set_seeds(args.seed)

@@ -10,6 +10,10 @@ import os
 import sys
 
 from gantools.faces import Faces
+from gantools.networks import train_gan
+from gantools.plots import visualize_5D
+from gantools.randomness import set_seeds
+from gantools.toy import four_clouds_example
 
 
 def demo_parser(doc):
@@ -51,3 +55,18 @@ def load_faces():
         return Faces()
     except (FileNotFoundError, ValueError) as error:
         sys.exit(str(error))
+
+
+def four_clouds_demo(gan_class, args, name):
+    """Train gan_class on the four clouds and save visualize_5D as `name`.
+
+    The course's settings: networks [2, 10, 10, 5], 1,000 real points, 16
+    epochs of 100 steps (2 of 5 with --quick), learning rate .001.
+    """
+    epochs, steps = (2, 5) if args.quick else (16, 100)
+    set_seeds(args.seed)
+    G = train_gan(gan_class, four_clouds_example(1000), [2, 10, 10, 5],
+                  epochs, steps, learning_rate=.001)
+    return saved(visualize_5D(
+        G, f"{gan_class.__name__} on four clouds, {epochs} x {steps} steps",
+        output(args, name), args.show, size=1000 if args.quick else 10000))
