@@ -70,11 +70,12 @@ evaluate: setup
 	$(PYTHON) -m gantools.evaluate $(ARGS)
 
 # The README's figures: the five demos at their default settings, timed
-# (about 15 minutes on 2 cores), then the pictures of the training run RUN.
+# (about 5 minutes on 2 cores; their printed numbers stay in outputs/*.log),
+# then the pictures of the training run RUN.
 RUN ?= runs/faces-finetune
 figures: setup
 	$(PYTHON) benchmarks/bench_demos.py --out docs/figures
-	rm -f docs/figures/*-main.log
+	mkdir -p outputs && mv docs/figures/*-main.log outputs/
 	@for name in training.gif losses.png final_grid.png; do \
 	  if [ -f $(RUN)/$$name ]; then cp $(RUN)/$$name docs/figures/faces-$$name; \
 	  else echo "no $(RUN)/$$name: train with make train-faces"; fi; \
