@@ -238,9 +238,10 @@ def epoch_seed(seed, epoch):
 
 
 def copy_grids(source, target):
-    """Copy the grid pictures of an earlier run into this run's folder."""
+    """Copy the grid pictures of an earlier run, if any, into this run's."""
     os.makedirs(os.path.join(target, "grids"), exist_ok=True)
-    for name in sorted(os.listdir(os.path.join(source, "grids"))):
+    frames = os.path.join(source, "grids")
+    for name in sorted(os.listdir(frames) if os.path.isdir(frames) else []):
         shutil.copyfile(os.path.join(source, "grids", name),
                         os.path.join(target, "grids", name))
 
