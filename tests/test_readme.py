@@ -13,6 +13,7 @@ with open(os.path.join(ROOT, "Makefile"), encoding="utf8") as stream:
 def local_links():
     """Return the targets of the README's links and images, not URLs."""
     targets = re.findall(r"\]\(([^)\s#]+)", README)
+    targets += re.findall(r'<img src="([^"]+)"', README)
     return [t for t in targets if not re.match(r"[a-z]+:", t)]
 
 
@@ -32,7 +33,7 @@ def test_readme_shows_figures():
 
 def test_make_commands_exist():
     """Every `make X` the README shows is a target of the Makefile."""
-    shown = set(re.findall(r"\bmake ([a-z][\w-]*)", README))
+    shown = set(re.findall(r"(?:`|^)make ([a-z][\w-]*)", README, re.M))
     assert {"demo", "test", "test-latest"} <= shown
     assert shown <= TARGETS, shown - TARGETS
 
