@@ -118,6 +118,7 @@ class WGAN_clip(keras.Model):
         """
         if steps_per_epoch is not None:
             x = tf.data.Dataset.from_tensors(0.).repeat()
+            kwargs.setdefault("shuffle", False)
         return super().fit(x, *args, steps_per_epoch=steps_per_epoch,
                            **kwargs)
 
