@@ -28,7 +28,7 @@ from gantools.metrics import ks_to_chi2, principal_sums_of_squares
 from gantools.networks import generate
 from gantools.plots import critic_sorted_faces, critic_values, face_grid
 from gantools.plots import chi2_histograms
-from gantools.randomness import normal_generator, set_seeds
+from gantools.randomness import latent_generator, set_seeds
 from gantools.walks import (circle_walk, segment, star_walk, walk_gif,
                             walk_pictures, walk_strip)
 
@@ -36,13 +36,9 @@ WGAN_GP = task("4-wgan_gp").WGAN_GP
 convolutional_GenDiscr = task("3-generate_faces").convolutional_GenDiscr
 HOW_TO_TRAIN = """no pre-trained weights in {folder}/ ({error}).
 Train them with `make train-faces` (or `python -m gantools.train_faces
---out runs/faces`), then copy runs/faces/generator.h5 and
-runs/faces/discriminator.h5 into {folder}/. Drawing the appendix only."""
-
-
-def latent_normal(k):
-    """Return (k, 16) standard normal latent vectors."""
-    return normal_generator(k, 16)
+--out runs/faces`), then copy runs/faces/generator_ema.h5 (the moving
+average, ours) to {folder}/generator.h5 and runs/faces/discriminator.h5
+to {folder}/discriminator.h5. Drawing the appendix only."""
 
 
 def pretrained_gan(faces, folder):
@@ -51,8 +47,9 @@ def pretrained_gan(faces, folder):
     Raises ValueError when a weight file exists but does not fit.
     """
     generator, discriminator = convolutional_GenDiscr()
-    G = WGAN_GP(generator, discriminator, latent_normal, faces.normalized,
-                batch_size=200, disc_iter=2, learning_rate=.001)
+    G = WGAN_GP(generator, discriminator, latent_generator("normal", 16),
+                faces.normalized, batch_size=200, disc_iter=2,
+                learning_rate=.001)
     try:
         G.replace_weights(os.path.join(folder, "generator.h5"),
                           os.path.join(folder, "discriminator.h5"))

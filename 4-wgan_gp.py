@@ -49,9 +49,14 @@ def load_weights_h5(model, path):
     file and the reason; the model may then be partly loaded.
     """
     layout = weights_layout(path)
-    new_reader = str(path).endswith(".weights.h5")
+    name = str(path)
+    if layout == "keras3":
+        name_fits = name.endswith(".weights.h5")
+    else:
+        name_fits = (name.endswith((".h5", ".hdf5"))
+                     and not name.endswith(".weights.h5"))
     with tempfile.TemporaryDirectory() as folder:
-        if new_reader != (layout == "keras3"):
+        if not name_fits:
             suffix = ".weights.h5" if layout == "keras3" else ".h5"
             renamed = os.path.join(folder, "weights" + suffix)
             shutil.copyfile(path, renamed)
@@ -110,7 +115,7 @@ class WGAN_GP(WGAN_GP_2):
         try:
             load_weights_h5(self.generator, gen_h5)
             load_weights_h5(self.discriminator, disc_h5)
-        except (FileNotFoundError, ValueError):
+        except BaseException:
             for net, weights in kept:
                 net.set_weights(weights)
             raise

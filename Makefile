@@ -76,7 +76,7 @@ RUN ?= runs/faces-finetune
 figures: setup
 	$(PYTHON) benchmarks/bench_demos.py --out docs/figures
 	mkdir -p outputs && mv docs/figures/*-main.log outputs/
-	@for name in training.gif losses.png final_grid.png; do \
+	@for name in training.gif losses.png; do \
 	  if [ -f $(RUN)/$$name ]; then cp $(RUN)/$$name docs/figures/faces-$$name; \
 	  else echo "no $(RUN)/$$name: train with make train-faces"; fi; \
 	done

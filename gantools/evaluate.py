@@ -17,6 +17,7 @@ import tensorflow as tf
 from gantools import REPO_ROOT, task
 from gantools.evaluation import PCAGenerator, Yardstick
 from gantools.faces import Faces
+from gantools.networks import generate
 
 COLUMNS = (("swd", "SWD x100", "{:.2f}"), ("nn", "1-NN acc.", "{:.3f}"),
            ("ks", "KS", "{:.3f}"), ("offset", "offset", "{:+.4f}"))
@@ -33,7 +34,7 @@ def generator_fakes(weights_path, count, seed):
     generator, _ = task("3-generate_faces").convolutional_GenDiscr()
     task("4-wgan_gp").load_weights_h5(generator, weights_path)
     latent = np.random.default_rng(seed).standard_normal((count, 16))
-    return generator.predict(tf.constant(latent, "float32"), verbose=0)
+    return generate(generator, tf.constant(latent, "float32"))
 
 
 def reference_rows(yardstick, count, seed):

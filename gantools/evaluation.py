@@ -4,9 +4,9 @@
     python -m gantools.evaluate [--weights data/generator.h5 ...]
 
 All measures work in the normalised space of task 3, on flattened faces
-(k, 256). The 10,000 real faces are split once (seed 0) into a reference
-half A and a held-out half B. PCA bases and the PCA generator are fitted
-on A; fakes are compared with B:
+(k, 256). The 10,000 real faces are split once, by the seed (0 unless
+told otherwise), into a reference half A and a held-out half B. PCA bases
+and the PCA generator are fitted on A; fakes are compared with B:
 
 - SWD x 100: sliced Wasserstein distance, the mean over 512 random unit
   directions of the 1-D Wasserstein distance between the projections;

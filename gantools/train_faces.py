@@ -26,6 +26,7 @@ from tensorflow import keras
 from gantools import task
 from gantools.faces import Faces
 from gantools.plots import face_grid, loss_curves, save_gif
+from gantools.randomness import latent_generator
 
 RECIPES = {
     "course": dict(epochs=150, steps=200, batch_size=200, disc_iter=2,
@@ -34,7 +35,7 @@ RECIPES = {
                  learning_rate=5e-4),
 }
 CONFIG_KEYS = ("steps", "batch_size", "disc_iter", "learning_rate", "seed",
-               "ema_decay", "init_from")
+               "ema_decay")
 CALIBRATION_SIZE = 10_000
 GRID_SIZE = 64
 LOSS_KEYS = ("discr_loss", "gen_loss", "gp")
@@ -86,7 +87,7 @@ def build_gan(args, faces):
     networks = task("3-generate_faces").convolutional_GenDiscr
     generator, discriminator = networks()
     gan = task("4-wgan_gp").WGAN_GP(
-        generator, discriminator, lambda k: tf.random.normal((k, 16)),
+        generator, discriminator, latent_generator("normal", 16),
         faces.normalized, batch_size=args.batch_size,
         disc_iter=args.disc_iter, learning_rate=args.learning_rate)
     for net in (gan.generator, gan.discriminator):
@@ -162,6 +163,10 @@ def write_atomically(path, write):
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); give it the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -212,18 +217,24 @@ def export_weights(gan, average, folder, latent, prefix=""):
     """
     save_weights_h5 = task("4-wgan_gp").save_weights_h5
     raw = gan.generator.get_weights()
-    for name, net, weights in (
-            ("generator.h5", gan.generator, raw),
-            ("generator_ema.h5", gan.generator, average.values()),
-            ("discriminator.h5", gan.discriminator, None)):
-        if weights is not None:
-            net.set_weights(weights)
-            recalibrate_batch_norm(net, latent)
-        path = os.path.join(folder, prefix + name)
-        temporary = path + ".part.h5"
-        save_weights_h5(net, temporary)
-        os.replace(temporary, path)
-    gan.generator.set_weights(raw)
+    try:
+        for name, net, weights in (
+                ("generator.h5", gan.generator, raw),
+                ("generator_ema.h5", gan.generator, average.values()),
+                ("discriminator.h5", gan.discriminator, None)):
+            if weights is not None:
+                net.set_weights(weights)
+                recalibrate_batch_norm(net, latent)
+            path = os.path.join(folder, prefix + name)
+            temporary = path + ".part.h5"
+            try:
+                save_weights_h5(net, temporary)
+                os.replace(temporary, path)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+    finally:
+        gan.generator.set_weights(raw)
 
 
 def calibration_latent(seed):
@@ -275,7 +286,11 @@ def run_epoch(gan, average, epoch, args):
 
 
 def draw_grid(gan, grid, faces, path, title):
-    """Save the faces of the fixed latent grid as an 8x8 PNG."""
+    """Save the faces of the fixed latent grid as an 8x8 PNG.
+
+    Inference mode: the generator as it stands, with the running
+    batch-norm statistics of training (not recalibrated).
+    """
     pictures = faces.recover(gan.generator(grid, training=False))
     face_grid(pictures, title=title, path=path)
 
@@ -289,8 +304,12 @@ def finish(gan, average, args, history, faces, grid):
     loss_curves(history, steps_per_epoch=args.steps,
                 title="WGAN_GP on faces: losses",
                 path=os.path.join(args.out, "losses.png"))
+    raw = gan.generator.get_weights()
+    task("4-wgan_gp").load_weights_h5(
+        gan.generator, os.path.join(args.out, "generator_ema.h5"))
     draw_grid(gan, grid, faces, os.path.join(args.out, "final_grid.png"),
-              "fixed latent grid, final generator")
+              "fixed latent grid, exported moving-average generator")
+    gan.generator.set_weights(raw)
 
 
 def train(args):
@@ -313,6 +332,8 @@ def train(args):
             sys.exit(f"cannot resume: the run in {args.out} used {saved}, "
                      f"not {config}")
         print(f"resuming {args.out} after epoch {int(state['epoch'])}")
+    elif args.resume:
+        sys.exit(f"nothing to resume: no checkpoint in {args.out}")
     elif args.init_from:
         state = load_checkpoint(args.init_from)
         copy_grids(os.path.dirname(args.init_from), args.out)
@@ -337,13 +358,14 @@ def train(args):
         try:
             losses = run_epoch(gan, average, epoch, args)
         except FloatingPointError as error:
-            sys.exit(f"stopped: {error}. The last good checkpoint (epoch "
-                     f"{epoch}) is kept in {checkpoint_path}")
+            kept = (f"the last good checkpoint (epoch {epoch}) is kept in "
+                    f"{checkpoint_path}" if epoch else "no epoch completed")
+            sys.exit(f"stopped: {error}; {kept}")
         elapsed += time.time() - began
         for key in LOSS_KEYS:
             history[key].extend(losses[key])
-        save_checkpoint(checkpoint_path, gan, average, epoch + 1, history,
-                        grid, config, elapsed)
+        # The checkpoint is the commit point, written last: a kill before
+        # it redoes the epoch, pictures and snapshot included.
         frame = os.path.join(args.out, "grids", f"epoch_{epoch + 1:04d}.png")
         draw_grid(gan, grid, faces, frame,
                   f"epoch {epoch + 1}, step {(epoch + 1) * args.steps}")
@@ -351,6 +373,8 @@ def train(args):
             export_weights(gan, average, args.out,
                            calibration_latent(args.seed),
                            prefix=f"epoch_{epoch + 1:04d}_")
+        save_checkpoint(checkpoint_path, gan, average, epoch + 1, history,
+                        grid, config, elapsed)
         means = "  ".join(f"{key} {np.mean(losses[key]):+.4f}"
                           for key in LOSS_KEYS)
         left = elapsed / (epoch + 1) * (args.epochs - epoch - 1)

@@ -93,8 +93,9 @@ def test_replace_weights_loads_both_versions(prefix):
 
 
 @pytest.mark.parametrize("prefix", sorted(LAYOUTS))
-@pytest.mark.parametrize("name", ["x.h5", "x.weights.h5"])
-def test_load_weights_h5_under_both_names(prefix, name, tmp_path):
+@pytest.mark.parametrize("name", ["x.h5", "x.weights.h5", "x.hdf5",
+                                  "weights.bin", "generator"])
+def test_load_weights_h5_under_any_name(prefix, name, tmp_path):
     """load_weights_h5 reads each layout whatever the file's name says."""
     generator, critic = fresh_pair()
     for net, part in ((generator, "generator.h5"), (critic, "critic.h5")):
