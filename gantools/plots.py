@@ -109,21 +109,29 @@ def loss_curves(history, title, path=None, show=False, steps_per_epoch=1):
     return finish_figure(fig, path, show)
 
 
-def save_gif(frame_paths, path, seconds_per_frame=.2):
-    """Assemble PNG files into an animated GIF (matplotlib's Pillow writer)."""
+def animate(fig, draw, count, path, seconds_per_frame):
+    """Save frames draw(0) ... draw(count - 1) of fig as a looping GIF.
+
+    matplotlib's Pillow writer: no dependency beyond matplotlib.
+    """
     from matplotlib.animation import FuncAnimation, PillowWriter
 
+    animation = FuncAnimation(fig, draw, frames=count)
+    animation.save(path, writer=PillowWriter(fps=1 / seconds_per_frame))
+    plt.close(fig)
+    return path
+
+
+def save_gif(frame_paths, path, seconds_per_frame=.2):
+    """Assemble PNG files into an animated GIF."""
     frames = [plt.imread(frame) for frame in frame_paths]
     height, width = frames[0].shape[:2]
     fig = plt.figure(figsize=(width / 100, height / 100), dpi=100)
     ax = fig.add_axes([0, 0, 1, 1])
     ax.axis("off")
     image = ax.imshow(frames[0])
-    animation = FuncAnimation(fig, lambda i: image.set_data(frames[i]),
-                              frames=len(frames))
-    animation.save(path, writer=PillowWriter(fps=1 / seconds_per_frame))
-    plt.close(fig)
-    return path
+    return animate(fig, lambda i: image.set_data(frames[i]), len(frames),
+                   path, seconds_per_frame)
 
 
 # Figures of the demos: every number drawn is computed from the GAN given.

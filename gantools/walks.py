@@ -14,7 +14,7 @@ n pictures that change gradually when the generator is smooth.
 """
 import numpy as np
 
-from gantools.plots import face_grid, finish_figure, plt
+from gantools.plots import animate, face_grid, plt
 
 
 def segment(a, b, n):
@@ -63,8 +63,6 @@ def walk_strip(pictures, title, path=None, show=False):
 
 def walk_gif(pictures, title, path, seconds_per_frame=.1):
     """Write the pictures (n, h, w) of a walk as a looping GIF at path."""
-    from matplotlib.animation import FuncAnimation, PillowWriter
-
     fig, ax = plt.subplots(figsize=(2.4, 2.7))
     image = ax.imshow(np.clip(pictures[0], 0, 1), cmap="gray", vmin=0,
                       vmax=1)
@@ -79,7 +77,4 @@ def walk_gif(pictures, title, path, seconds_per_frame=.1):
         label.set_text(f"step {index + 1}/{len(pictures)}")
         return image, label
 
-    animation = FuncAnimation(fig, draw, frames=len(pictures))
-    animation.save(path, writer=PillowWriter(fps=1 / seconds_per_frame))
-    finish_figure(fig)
-    return path
+    return animate(fig, draw, len(pictures), path, seconds_per_frame)
