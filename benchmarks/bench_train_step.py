@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(
 from gantools import task  # noqa: E402  (after the path set-up)
 from gantools.faces import Faces  # noqa: E402
 from gantools.networks import fully_connected_GenDiscr  # noqa: E402
+from gantools.randomness import latent_generator  # noqa: E402
 from gantools.toy import cloud_in_the_corner  # noqa: E402
 
 EXECUTION = 10
@@ -46,7 +47,7 @@ def toy_setup():
 def faces_setup():
     """Return (generator, critic, latent generator, real) for the faces."""
     generator, critic = task("3-generate_faces").convolutional_GenDiscr()
-    return (generator, critic, lambda k: tf.random.normal((k, 16)),
+    return (generator, critic, latent_generator("normal", 16),
             Faces().normalized)
 
 
