@@ -35,7 +35,7 @@ RECIPES = {
                  learning_rate=5e-4),
 }
 CONFIG_KEYS = ("steps", "batch_size", "disc_iter", "learning_rate", "seed",
-               "ema_decay")
+               "ema_decay", "critic_learning_rate")
 CALIBRATION_SIZE = 10_000
 GRID_SIZE = 64
 LOSS_KEYS = ("discr_loss", "gen_loss", "gp")
@@ -54,6 +54,9 @@ def parse_args(argv=None):
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--disc-iter", type=int)
     parser.add_argument("--learning-rate", type=float)
+    parser.add_argument("--critic-learning-rate", type=float,
+                        help="the critic's own learning rate (two time-scale "
+                        "update rule); default: --learning-rate")
     parser.add_argument("--ema-decay", type=float, default=0.999,
                         help="decay of the generator's moving average")
     parser.add_argument("--seed", type=int, default=0)
@@ -73,6 +76,9 @@ def parse_args(argv=None):
     for key in ("epochs", "steps", "batch_size", "disc_iter"):
         if getattr(args, key) < 1:
             parser.error(f"--{key.replace('_', '-')} must be at least 1")
+    for key in ("learning_rate", "critic_learning_rate"):
+        if getattr(args, key) is not None and not getattr(args, key) > 0:
+            parser.error(f"--{key.replace('_', '-')} must be positive")
     if not 0 <= args.ema_decay < 1:
         parser.error("--ema-decay must lie in [0, 1)")
     return args
@@ -92,7 +98,16 @@ def build_gan(args, faces):
         disc_iter=args.disc_iter, learning_rate=args.learning_rate)
     for net in (gan.generator, gan.discriminator):
         net.optimizer.build(net.trainable_variables)
+    set_learning_rates(gan, args)
     return gan
+
+
+def set_learning_rates(gan, args):
+    """Give the generator's Adam args.learning_rate and the critic's
+    args.critic_learning_rate (args.learning_rate when unset)."""
+    critic_rate = args.critic_learning_rate or args.learning_rate
+    gan.generator.optimizer.learning_rate = args.learning_rate
+    gan.discriminator.optimizer.learning_rate = critic_rate
 
 
 class MovingAverage:
@@ -346,8 +361,7 @@ def train(args):
             (GRID_SIZE, 16)).astype("float32")
     if state is not None:
         restore_state(gan, average, state)
-        for net in (gan.generator, gan.discriminator):
-            net.optimizer.learning_rate = args.learning_rate
+        set_learning_rates(gan, args)
         start, elapsed = int(state["epoch"]), float(state["elapsed"])
         grid = state["grid"]
         history = {key: list(state[f"history/{key}"]) for key in LOSS_KEYS}

@@ -14,7 +14,7 @@ import pytest
 import tensorflow as tf
 
 from gantools import train_faces
-from gantools.faces import FACES_PATH
+from gantools.faces import FACES_PATH, Faces
 
 TINY = ["--steps", "2", "--batch-size", "8"]
 OUTPUTS = ["checkpoint.npz", "generator.h5", "generator_ema.h5",
@@ -195,3 +195,28 @@ def test_parse_args_recipe_and_checks():
         train_faces.parse_args(["--batch-size", "0"])
     with pytest.raises(SystemExit):
         train_faces.parse_args(["--ema-decay", "1"])
+    for option in ("--learning-rate", "--critic-learning-rate"):
+        with pytest.raises(SystemExit):
+            train_faces.parse_args([option, "0"])
+
+
+def test_critic_learning_rate(tmp_path):
+    """The critic's Adam takes --critic-learning-rate, the generator's
+    --learning-rate; unset, both take --learning-rate."""
+    faces = Faces()
+    for extra, rates in (([], (.002, .002)),
+                         (["--critic-learning-rate", ".008"], (.002, .008))):
+        args = train_faces.parse_args(["--learning-rate", ".002", *TINY,
+                                       *extra])
+        gan = train_faces.build_gan(args, faces)
+        got = (float(gan.generator.optimizer.learning_rate),
+               float(gan.discriminator.optimizer.learning_rate))
+        assert got == pytest.approx(rates)
+
+
+def test_resume_with_another_critic_rate_refuses(runs, tmp_path):
+    """The critic's rate is part of a run's settings."""
+    out = tmp_path / "run"
+    shutil.copytree(runs[2], out)
+    with pytest.raises(SystemExit, match="cannot resume"):
+        run(out, 2, "--resume", "--critic-learning-rate", ".01")
