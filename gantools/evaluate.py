@@ -20,7 +20,8 @@ from gantools.faces import Faces
 from gantools.networks import generate
 
 COLUMNS = (("swd", "SWD x100", "{:.2f}"), ("nn", "1-NN acc.", "{:.3f}"),
-           ("ks", "KS", "{:.3f}"), ("offset", "offset", "{:+.4f}"))
+           ("ks", "KS", "{:.3f}"), ("spread", "spread", "{:.3f}"),
+           ("offset", "offset", "{:+.4f}"))
 DEFAULT_WEIGHTS = os.path.join(REPO_ROOT, "data", "generator.h5")
 
 

@@ -15,6 +15,8 @@ and the PCA generator are fitted on A; fakes are compared with B:
 - KS: Kolmogorov-Smirnov distance between the distributions of the sum of
   squares of the 49 standardised principal coordinates of fakes and of B
   (the statistic of the course's appendix; chi-squared_49 if independent);
+- spread: the fakes' mean sum of squares divided by B's (1 ideal; below 1
+  the fakes huddle too close to the mean face, whatever the KS says);
 - offset: mean pixel of the fakes minus mean pixel of B.
 
 The real-data floor row compares A itself with B.
@@ -150,17 +152,19 @@ class Yardstick:
             self.basis.coordinates(self.held_out))
 
     def measure(self, fakes):
-        """Return {swd, nn, ks, offset} of fakes (k, ...) against half B."""
+        """Return {swd, nn, ks, spread, offset} of fakes (k, ...) against
+        half B."""
         rng = np.random.default_rng(self.seed)
         count = min(len(fakes), len(self.held_out))
         fakes = flatten(fakes)[:count]
         held_out = flatten(self.held_out)[:count]
         pairs = N_NEIGHBOURS_SAMPLE
+        sums = sum_of_squares(self.basis.coordinates(fakes))
         return {
             "swd": 100 * sliced_wasserstein(fakes, held_out, rng),
             "nn": nearest_neighbour_accuracy(fakes[:pairs],
                                              held_out[:pairs]),
-            "ks": ks_distance(sum_of_squares(self.basis.coordinates(fakes)),
-                              self.held_out_sums),
+            "ks": ks_distance(sums, self.held_out_sums),
+            "spread": float(sums.mean() / self.held_out_sums.mean()),
             "offset": float(fakes.mean() - held_out.mean()),
         }
