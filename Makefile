@@ -71,11 +71,14 @@ evaluate: setup
 
 # The README's figures: the five demos at their default settings, timed
 # (about 5 minutes on 2 cores; their printed numbers stay in outputs/*.log),
-# then the pictures of the training run RUN.
+# then the yardstick's table and spread figure of data/generator.h5 and the
+# pictures of the training run RUN.
 RUN ?= runs/faces-finetune
 figures: setup
 	$(PYTHON) benchmarks/bench_demos.py --out docs/figures
 	mkdir -p outputs && mv docs/figures/*-main.log outputs/
+	$(PYTHON) -m gantools.evaluate --plot docs/figures/faces-spread.png \
+	  | tee outputs/evaluate.log
 	@for name in training.gif losses.png; do \
 	  if [ -f $(RUN)/$$name ]; then cp $(RUN)/$$name docs/figures/faces-$$name; \
 	  else echo "no $(RUN)/$$name: train with make train-faces"; fi; \

@@ -18,6 +18,7 @@ from gantools import REPO_ROOT, task
 from gantools.evaluation import PCAGenerator, Yardstick
 from gantools.faces import Faces
 from gantools.networks import generate
+from gantools.plots import variance_ratios
 
 COLUMNS = (("swd", "SWD x100", "{:.2f}"), ("nn", "1-NN acc.", "{:.3f}"),
            ("ks", "KS", "{:.3f}"), ("spread", "spread", "{:.3f}"),
@@ -38,13 +39,13 @@ def generator_fakes(weights_path, count, seed):
     return generate(generator, tf.constant(latent, "float32"))
 
 
-def reference_rows(yardstick, count, seed):
-    """Measure the real-data floor and the depth-128 PCA generator."""
+def reference_samples(yardstick, count, seed):
+    """Return [(name, samples)]: the real half A, the depth-128 PCA
+    generator's fakes."""
     pca = PCAGenerator(yardstick.reference, depth=128)
-    fakes = pca.fake_sample(count, np.random.default_rng(seed))
-    return [("real floor (half A vs half B)",
-             yardstick.measure(yardstick.reference)),
-            ("PCA generator, depth 128", yardstick.measure(fakes))]
+    return [("real floor (half A vs half B)", yardstick.reference),
+            ("PCA generator, depth 128",
+             pca.fake_sample(count, np.random.default_rng(seed)))]
 
 
 def format_table(rows):
@@ -64,17 +65,27 @@ def main(argv=None):
                         help="generator .h5 files to evaluate")
     parser.add_argument("--fakes", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--plot", metavar="PNG",
+                        help="also plot each row's variance ratio per "
+                        "principal coordinate")
     args = parser.parse_args(argv)
     yardstick = Yardstick(Faces().normalized, seed=args.seed)
-    rows = reference_rows(yardstick, args.fakes, args.seed)
+    samples = reference_samples(yardstick, args.fakes, args.seed)
     for path in args.weights:
         if not os.path.isfile(path):
             print(f"skipping {path}: no such file (train one with "
                   f"`make train-faces`)")
             continue
-        fakes = generator_fakes(path, args.fakes, args.seed)
-        rows.append((os.path.relpath(path), yardstick.measure(fakes)))
-    print(format_table(rows))
+        samples.append((os.path.relpath(path),
+                        generator_fakes(path, args.fakes, args.seed)))
+    print(format_table([(name, yardstick.measure(sample))
+                        for name, sample in samples]))
+    if args.plot:
+        ratios = {name: yardstick.variance_ratios(sample)
+                  for name, sample in samples}
+        print(variance_ratios(ratios, "spread of each principal "
+                              "coordinate, fakes against real faces",
+                              path=args.plot))
 
 
 if __name__ == "__main__":

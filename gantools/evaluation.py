@@ -168,3 +168,9 @@ class Yardstick:
             "spread": float(sums.mean() / self.held_out_sums.mean()),
             "offset": float(fakes.mean() - held_out.mean()),
         }
+
+    def variance_ratios(self, fakes):
+        """Return (49,): each standardised principal coordinate's variance
+        on the fakes (k, ...) divided by its variance on half B."""
+        held_out = self.basis.coordinates(self.held_out).var(axis=0)
+        return self.basis.coordinates(fakes).var(axis=0) / held_out

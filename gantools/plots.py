@@ -434,3 +434,22 @@ def chi2_histograms(samples, degrees, title, path=None, show=False):
     fig.suptitle(title)
     fig.tight_layout()
     return finish_figure(fig, path, show)
+
+
+def variance_ratios(ratios, title, path=None, show=False):
+    """Plot, for each generator, its variance ratio per coordinate.
+
+    ratios: {name: (k,) variance of the fakes' i-th standardised principal
+    coordinate over the real faces'}; 1 is a perfect match.
+    """
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for name, values in ratios.items():
+        ax.plot(np.arange(1, len(values) + 1), values, marker=".",
+                label=name)
+    ax.axhline(1, color="black", linewidth=.8, linestyle="--")
+    ax.set_xlabel("principal coordinate (by decreasing variance)")
+    ax.set_ylabel("variance on fakes / on held-out faces")
+    ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    return finish_figure(fig, path, show)

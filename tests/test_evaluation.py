@@ -4,6 +4,8 @@
 Small synthetic clouds stand in for faces: each measure is checked on a
 case whose answer is known without running it.
 """
+import os
+
 import numpy as np
 import pytest
 
@@ -13,6 +15,7 @@ from gantools.evaluation import (PCABasis, PCAGenerator, Yardstick,
                                  nearest_neighbour_accuracy,
                                  sliced_wasserstein, split_halves,
                                  sum_of_squares)
+from gantools.plots import variance_ratios
 
 
 def correlated_cloud(rows, dim=6, seed=0):
@@ -165,6 +168,8 @@ def test_yardstick_sees_a_shrunken_generator(yardstick):
     assert measures["ks"] > .1
     assert yardstick.measure(yardstick.held_out + .25)["offset"] == \
         pytest.approx(.25)
+    assert np.allclose(yardstick.variance_ratios(shrunk), .81)
+    assert np.allclose(yardstick.variance_ratios(yardstick.held_out), 1)
 
 
 def test_yardstick_floor_is_near_ideal(yardstick):
@@ -174,6 +179,15 @@ def test_yardstick_floor_is_near_ideal(yardstick):
     assert measures["ks"] < .05
     assert measures["spread"] == pytest.approx(1, abs=.05)
     assert abs(measures["offset"]) < .05
+
+
+def test_variance_ratios_figure(yardstick, tmp_path):
+    """One line per generator, saved where asked."""
+    path = str(tmp_path / "ratios.png")
+    ratios = {"B itself": yardstick.variance_ratios(yardstick.held_out),
+              "A": yardstick.variance_ratios(yardstick.reference)}
+    assert variance_ratios(ratios, "ratios", path=path) == path
+    assert os.path.getsize(path) > 0
 
 
 def test_format_table():
