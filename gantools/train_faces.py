@@ -27,6 +27,7 @@ from gantools import task
 from gantools.faces import Faces
 from gantools.plots import face_grid, loss_curves, save_gif
 from gantools.randomness import latent_generator
+from gantools.whitening import whiten, whitened_generator, zca_matrix
 
 RECIPES = {
     "course": dict(epochs=150, steps=200, batch_size=200, disc_iter=2,
@@ -35,7 +36,9 @@ RECIPES = {
                  learning_rate=5e-4),
 }
 CONFIG_KEYS = ("steps", "batch_size", "disc_iter", "learning_rate", "seed",
-               "ema_decay", "critic_learning_rate")
+               "ema_decay", "critic_learning_rate", "whitened_critic")
+# What runs saved before a setting existed did without it.
+LEGACY_CONFIG = {"whitened_critic": False}
 CALIBRATION_SIZE = 10_000
 GRID_SIZE = 64
 LOSS_KEYS = ("discr_loss", "gen_loss", "gp")
@@ -57,6 +60,11 @@ def parse_args(argv=None):
     parser.add_argument("--critic-learning-rate", type=float,
                         help="the critic's own learning rate (two time-scale "
                         "update rule); default: --learning-rate")
+    parser.add_argument("--whitened-critic", action="store_true",
+                        help="the critic sees ZCA-whitened faces, real and "
+                        "fake, so that every principal direction counts "
+                        "(gantools/whitening.py); its exported weights "
+                        "then judge whitened faces")
     parser.add_argument("--ema-decay", type=float, default=0.999,
                         help="decay of the generator's moving average")
     parser.add_argument("--seed", type=int, default=0)
@@ -87,15 +95,24 @@ def parse_args(argv=None):
 def build_gan(args, faces):
     """Return a WGAN_GP on the normalised faces with the task-3 networks.
 
-    The networks' initial weights are drawn under args.seed.
+    The networks' initial weights are drawn under args.seed. The task-3
+    generator is gan.face_generator; with args.whitened_critic, the GAN's
+    generator is it followed by the whitening, and its real examples are
+    the whitened faces.
     """
     keras.utils.set_random_seed(args.seed)
     networks = task("3-generate_faces").convolutional_GenDiscr
     generator, discriminator = networks()
+    seen_generator, real_examples = generator, faces.normalized
+    if args.whitened_critic:
+        mean, matrix = zca_matrix(faces.normalized)
+        seen_generator = whitened_generator(generator, mean, matrix)
+        real_examples = whiten(faces.normalized, mean, matrix)
     gan = task("4-wgan_gp").WGAN_GP(
-        generator, discriminator, latent_generator("normal", 16),
-        faces.normalized, batch_size=args.batch_size,
+        seen_generator, discriminator, latent_generator("normal", 16),
+        real_examples, batch_size=args.batch_size,
         disc_iter=args.disc_iter, learning_rate=args.learning_rate)
+    gan.face_generator = generator
     for net in (gan.generator, gan.discriminator):
         net.optimizer.build(net.trainable_variables)
     set_learning_rates(gan, args)
@@ -136,7 +153,7 @@ class MovingAverage:
 
 def training_state(gan, average):
     """Return every array a checkpoint must hold, keyed by name."""
-    groups = {"gen": gan.generator.get_weights(),
+    groups = {"gen": gan.face_generator.get_weights(),
               "disc": gan.discriminator.get_weights(),
               "gen_opt": [v.numpy() for v in
                           gan.generator.optimizer.variables],
@@ -148,17 +165,20 @@ def training_state(gan, average):
             for i, array in enumerate(arrays)}
 
 
-def restore_state(gan, average, arrays):
-    """Put the arrays written by training_state back in place."""
+def restore_state(gan, average, arrays, critic=True):
+    """Put the arrays written by training_state back in place (the
+    critic's weights and Adam state only if `critic`)."""
     def group(name):
         """Return the arrays stored under "name/0", "name/1", ... in order."""
         count = sum(1 for key in arrays if key.startswith(name + "/"))
         return [arrays[f"{name}/{i}"] for i in range(count)]
 
-    gan.generator.set_weights(group("gen"))
-    gan.discriminator.set_weights(group("disc"))
-    for name, optimizer in (("gen_opt", gan.generator.optimizer),
-                            ("disc_opt", gan.discriminator.optimizer)):
+    gan.face_generator.set_weights(group("gen"))
+    optimizers = [("gen_opt", gan.generator.optimizer)]
+    if critic:
+        gan.discriminator.set_weights(group("disc"))
+        optimizers.append(("disc_opt", gan.discriminator.optimizer))
+    for name, optimizer in optimizers:
         for variable, value in zip(optimizer.variables, group(name)):
             variable.assign(value)
     for variable, value in zip(average.variables, group("ema")):
@@ -205,6 +225,13 @@ def load_checkpoint(path):
         return {key: checkpoint[key] for key in checkpoint.files}
 
 
+def saved_config(state):
+    """Return the settings {key: value} a checkpoint was trained with."""
+    saved = json.loads(str(state["config"]))
+    return {key: saved.get(key, LEGACY_CONFIG.get(key))
+            for key in CONFIG_KEYS}
+
+
 def recalibrate_batch_norm(generator, latent):
     """Set every BatchNormalization's moving statistics to the batch
     statistics of one large latent batch (Izmailov et al. 2018's bn_update).
@@ -231,11 +258,11 @@ def export_weights(gan, average, folder, latent, prefix=""):
     `latent` first; the training state itself is left as it was.
     """
     save_weights_h5 = task("4-wgan_gp").save_weights_h5
-    raw = gan.generator.get_weights()
+    raw = gan.face_generator.get_weights()
     try:
         for name, net, weights in (
-                ("generator.h5", gan.generator, raw),
-                ("generator_ema.h5", gan.generator, average.values()),
+                ("generator.h5", gan.face_generator, raw),
+                ("generator_ema.h5", gan.face_generator, average.values()),
                 ("discriminator.h5", gan.discriminator, None)):
             if weights is not None:
                 net.set_weights(weights)
@@ -249,7 +276,7 @@ def export_weights(gan, average, folder, latent, prefix=""):
                 if os.path.exists(temporary):
                     os.unlink(temporary)
     finally:
-        gan.generator.set_weights(raw)
+        gan.face_generator.set_weights(raw)
 
 
 def calibration_latent(seed):
@@ -306,7 +333,7 @@ def draw_grid(gan, grid, faces, path, title):
     Inference mode: the generator as it stands, with the running
     batch-norm statistics of training (not recalibrated).
     """
-    pictures = faces.recover(gan.generator(grid, training=False))
+    pictures = faces.recover(gan.face_generator(grid, training=False))
     face_grid(pictures, title=title, path=path)
 
 
@@ -319,12 +346,12 @@ def finish(gan, average, args, history, faces, grid):
     loss_curves(history, steps_per_epoch=args.steps,
                 title="WGAN_GP on faces: losses",
                 path=os.path.join(args.out, "losses.png"))
-    raw = gan.generator.get_weights()
+    raw = gan.face_generator.get_weights()
     task("4-wgan_gp").load_weights_h5(
-        gan.generator, os.path.join(args.out, "generator_ema.h5"))
+        gan.face_generator, os.path.join(args.out, "generator_ema.h5"))
     draw_grid(gan, grid, faces, os.path.join(args.out, "final_grid.png"),
               "fixed latent grid, exported moving-average generator")
-    gan.generator.set_weights(raw)
+    gan.face_generator.set_weights(raw)
 
 
 def train(args):
@@ -333,7 +360,7 @@ def train(args):
     config = {key: getattr(args, key) for key in CONFIG_KEYS}
     faces = Faces()
     gan = build_gan(args, faces)
-    average = MovingAverage(gan.generator, args.ema_decay)
+    average = MovingAverage(gan.face_generator, args.ema_decay)
     history = {key: [] for key in LOSS_KEYS}
     start, elapsed = 0, 0.0
     if os.path.exists(checkpoint_path):
@@ -341,8 +368,7 @@ def train(args):
             sys.exit(f"{args.out} already holds a run: pass --resume to "
                      f"continue it, or choose another --out")
         state = load_checkpoint(checkpoint_path)
-        saved = json.loads(str(state["config"]))
-        saved = {key: saved.get(key) for key in CONFIG_KEYS}
+        saved = saved_config(state)
         if saved != config:
             sys.exit(f"cannot resume: the run in {args.out} used {saved}, "
                      f"not {config}")
@@ -360,7 +386,14 @@ def train(args):
         grid = np.random.default_rng(args.seed).standard_normal(
             (GRID_SIZE, 16)).astype("float32")
     if state is not None:
-        restore_state(gan, average, state)
+        # A critic that judged the other view of the faces knows nothing
+        # useful about this one: it starts afresh.
+        same_view = (saved_config(state)["whitened_critic"]
+                     == args.whitened_critic)
+        if not same_view:
+            print("the critic starts afresh: it sees the faces "
+                  + ("whitened" if args.whitened_critic else "as pixels"))
+        restore_state(gan, average, state, critic=same_view)
         set_learning_rates(gan, args)
         start, elapsed = int(state["epoch"]), float(state["elapsed"])
         grid = state["grid"]

@@ -220,3 +220,45 @@ def test_resume_with_another_critic_rate_refuses(runs, tmp_path):
     shutil.copytree(runs[2], out)
     with pytest.raises(SystemExit, match="cannot resume"):
         run(out, 2, "--resume", "--critic-learning-rate", ".01")
+
+
+def test_whitened_critic_sees_whitened_faces():
+    """The GAN's generator is the task-3 one followed by the whitening;
+    its real examples are the whitened faces."""
+    faces = Faces()
+    args = train_faces.parse_args([*TINY, "--whitened-critic"])
+    gan = train_faces.build_gan(args, faces)
+    assert gan.face_generator.name == "generator"
+    mean, matrix = train_faces.zca_matrix(faces.normalized)
+    assert np.allclose(gan.real_examples,
+                       train_faces.whiten(faces.normalized, mean, matrix))
+    z = tf.random.normal((4, 16))
+    assert np.allclose(
+        gan.generator(z).numpy(),
+        train_faces.whiten(gan.face_generator(z).numpy(), mean, matrix),
+        atol=1e-4)
+
+
+def test_switching_view_starts_a_fresh_critic(runs, tmp_path, capsys):
+    """--init-from a pixel run with --whitened-critic: the generator and
+    its average continue, the critic and its Adam state start afresh, and
+    the exported generator is the task-3 one."""
+    faces = Faces()
+    source = os.path.join(runs[2], "checkpoint.npz")
+    state = train_faces.load_checkpoint(source)
+    args = train_faces.parse_args([*TINY, "--whitened-critic"])
+    gan = train_faces.build_gan(args, faces)
+    fresh = gan.discriminator.get_weights()
+    average = train_faces.MovingAverage(gan.face_generator, .9)
+    train_faces.restore_state(gan, average, state, critic=False)
+    restored = gan.face_generator.get_weights()
+    for index, got in enumerate(restored):
+        assert np.array_equal(got, state[f"gen/{index}"])
+    for got, built in zip(gan.discriminator.get_weights(), fresh):
+        assert np.array_equal(got, built)
+    run(tmp_path / "whitened", 2, "--init-from", source, "--whitened-critic")
+    assert "critic starts afresh" in capsys.readouterr().out
+    networks = train_faces.task("3-generate_faces").convolutional_GenDiscr
+    generator, _ = networks()
+    train_faces.task("4-wgan_gp").load_weights_h5(
+        generator, str(tmp_path / "whitened" / "generator_ema.h5"))
