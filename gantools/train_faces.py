@@ -414,8 +414,9 @@ def train(args):
         # The checkpoint is the commit point, written last: a kill before
         # it redoes the epoch, pictures and snapshot included.
         frame = os.path.join(args.out, "grids", f"epoch_{epoch + 1:04d}.png")
+        # Earlier phases may have had other epoch lengths: count steps.
         draw_grid(gan, grid, faces, frame,
-                  f"epoch {epoch + 1}, step {(epoch + 1) * args.steps}")
+                  f"epoch {epoch + 1}, step {len(history['gp'])}")
         if args.snapshot_every and (epoch + 1) % args.snapshot_every == 0:
             export_weights(gan, average, args.out,
                            calibration_latent(args.seed),
