@@ -73,7 +73,7 @@ evaluate: setup
 # (about 5 minutes on 2 cores; their printed numbers stay in outputs/*.log),
 # then the yardstick's table and spread figure of data/generator.h5 and the
 # pictures of the training run RUN.
-RUN ?= runs/faces-finetune
+RUN ?= runs/faces-whitened
 figures: setup
 	$(PYTHON) benchmarks/bench_demos.py --out docs/figures
 	mkdir -p outputs && mv docs/figures/*-main.log outputs/
