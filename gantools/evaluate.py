@@ -18,7 +18,7 @@ from gantools import REPO_ROOT, task
 from gantools.evaluation import PCAGenerator, Yardstick
 from gantools.faces import Faces
 from gantools.networks import generate
-from gantools.plots import variance_ratios
+from gantools.plots import variance_ratio_curves
 
 COLUMNS = (("swd", "SWD x100", "{:.2f}"), ("nn", "1-NN acc.", "{:.3f}"),
            ("ks", "KS", "{:.3f}"), ("spread", "spread", "{:.3f}"),
@@ -83,9 +83,9 @@ def main(argv=None):
     if args.plot:
         ratios = {name: yardstick.variance_ratios(sample)
                   for name, sample in samples}
-        print(variance_ratios(ratios, "spread of each principal "
-                              "coordinate, fakes against real faces",
-                              path=args.plot))
+        print(variance_ratio_curves(ratios, "spread of each principal "
+                                    "coordinate, fakes against real "
+                                    "faces", path=args.plot))
 
 
 if __name__ == "__main__":

@@ -148,8 +148,8 @@ class Yardstick:
         self.reference, self.held_out = split_halves(normalized, seed)
         self.seed = seed
         self.basis = PCABasis(self.reference, N_COORDINATES)
-        self.held_out_sums = sum_of_squares(
-            self.basis.coordinates(self.held_out))
+        self.held_out_coordinates = self.basis.coordinates(self.held_out)
+        self.held_out_sums = sum_of_squares(self.held_out_coordinates)
 
     def measure(self, fakes):
         """Return {swd, nn, ks, spread, offset} of fakes (k, ...) against
@@ -172,5 +172,5 @@ class Yardstick:
     def variance_ratios(self, fakes):
         """Return (49,): each standardised principal coordinate's variance
         on the fakes (k, ...) divided by its variance on half B."""
-        held_out = self.basis.coordinates(self.held_out).var(axis=0)
-        return self.basis.coordinates(fakes).var(axis=0) / held_out
+        return (self.basis.coordinates(fakes).var(axis=0)
+                / self.held_out_coordinates.var(axis=0))

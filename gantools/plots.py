@@ -436,7 +436,7 @@ def chi2_histograms(samples, degrees, title, path=None, show=False):
     return finish_figure(fig, path, show)
 
 
-def variance_ratios(ratios, title, path=None, show=False):
+def variance_ratio_curves(ratios, title, path=None, show=False):
     """Plot, for each generator, its variance ratio per coordinate.
 
     ratios: {name: (k,) variance of the fakes' i-th standardised principal

@@ -18,6 +18,8 @@ import numpy as np
 import tensorflow as tf
 from tensorflow import keras
 
+from gantools.evaluation import PCABasis
+
 DEPTH = 49
 
 
@@ -26,17 +28,14 @@ def zca_matrix(faces, depth=DEPTH):
 
     faces: (n, ...) pictures, flattened to d = 256 pixels. W is symmetric.
     """
-    rows = np.asarray(faces, dtype="float64").reshape(len(faces), -1)
-    if not 0 < depth <= rows.shape[1]:
-        raise ValueError(f"depth must lie in [1, {rows.shape[1]}], got "
-                         f"{depth}")
-    mean = rows.mean(axis=0)
-    variances, components = np.linalg.eigh(np.cov(rows.T, bias=True))
-    variances, components = variances[::-1], components[:, ::-1]
-    variances = np.maximum(variances, 0)
+    pixels = int(np.prod(np.shape(faces)[1:]))
+    if not 0 < depth <= pixels:
+        raise ValueError(f"depth must lie in [1, {pixels}], got {depth}")
+    basis = PCABasis(faces, depth=pixels)
+    variances = np.square(basis.stds)
     scales = np.sqrt(variances[:depth].mean()
                      / (variances + variances[depth - 1]))
-    return mean, (components * scales) @ components.T
+    return basis.mean, (basis.components.T * scales) @ basis.components
 
 
 def whiten(faces, mean, matrix):

@@ -15,7 +15,7 @@ from gantools.evaluation import (PCABasis, PCAGenerator, Yardstick,
                                  nearest_neighbour_accuracy,
                                  sliced_wasserstein, split_halves,
                                  sum_of_squares)
-from gantools.plots import variance_ratios
+from gantools.plots import variance_ratio_curves
 
 
 def correlated_cloud(rows, dim=6, seed=0):
@@ -187,7 +187,7 @@ def test_variance_ratios_figure(yardstick, tmp_path):
     path = str(tmp_path / "ratios.png")
     ratios = {"B itself": yardstick.variance_ratios(yardstick.held_out),
               "A": yardstick.variance_ratios(yardstick.reference)}
-    assert variance_ratios(ratios, "ratios", path=path) == path
+    assert variance_ratio_curves(ratios, "ratios", path=path) == path
     assert os.path.getsize(path) > 0
 
 
